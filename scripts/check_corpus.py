@@ -48,12 +48,20 @@ def main(argv: list[str]) -> int:
     for f, n, r in rows:
         where = f"{f}:{n}"
         if set(r) != FIELDS:
-            print(f"{where}: fields {sorted(r)} != {sorted(FIELDS)}"); bad += 1; continue
-        if not isinstance(r["labels"], list) or set(r["labels"]) - LABELS or len(set(r["labels"])) != len(r["labels"]):
-            print(f"{where}: bad labels {r['labels']}"); bad += 1
+            print(f"{where}: fields {sorted(r)} != {sorted(FIELDS)}")
+            bad += 1
+            continue
+        if (
+            not isinstance(r["labels"], list)
+            or set(r["labels"]) - LABELS
+            or len(set(r["labels"])) != len(r["labels"])
+        ):
+            print(f"{where}: bad labels {r['labels']}")
+            bad += 1
         nw = len(r["text"].split())
         if not 6 <= nw <= 70:
-            print(f"{where}: {nw} words (6..70 allowed)"); bad += 1
+            print(f"{where}: {nw} words (6..70 allowed)")
+            bad += 1
         ids[r["id"]] += 1
         docs[r["doc_id"]] += 1
         counts["none" if not r["labels"] else "any"] += 1
@@ -61,16 +69,22 @@ def main(argv: list[str]) -> int:
             counts[lab] += 1
     for i, c in ids.items():
         if c > 1:
-            print(f"duplicate id {i}"); bad += 1
+            print(f"duplicate id {i}")
+            bad += 1
     for d, c in docs.items():
         if not 3 <= c <= 15 and not d.startswith("seed-"):
-            print(f"doc {d}: {c} sentences (3..15 allowed)"); bad += 1
+            print(f"doc {d}: {c} sentences (3..15 allowed)")
+            bad += 1
     sets = [(r.get("id"), words(r.get("text", ""))) for _, _, r in rows]
     for (ia, a), (ib, b) in combinations(sets, 2):
         if a and b and len(a & b) > 0.5 * max(len(a), len(b)):
-            print(f"near duplicate: {ia} ~ {ib} ({len(a & b)} shared words)"); bad += 1
+            print(f"near duplicate: {ia} ~ {ib} ({len(a & b)} shared words)")
+            bad += 1
     total = len(rows)
-    print(f"{total} sentences, {len(docs)} articles; " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    print(
+        f"{total} sentences, {len(docs)} articles; "
+        + ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
+    )
     if total:
         print(f"no-label share: {counts['none'] / total:.1%}")
     print(f"{bad} problem(s)")
