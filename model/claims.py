@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from model.casualties import extract_casualties
-from model.context import SentenceContext
-from model.speakers import extract_quote, find_speaker
+from model.context import SentenceContext, track_context
+from model.speakers import extract_quote
 
 _GROUPS = (
     r"ISIS|ISIL|Daesh|Islamic\s+State(?:\s+group)?|al-Qaeda|Al-Qaeda|al-Shabaab|Boko\s+Haram|"
@@ -28,17 +28,18 @@ _FORCE_NOUNS = (
     r"brigades?|battalions?|units?|convoy|jets|aircraft|drones?|artillery|commandos|marines"
 )
 _GROUP_RE = re.compile(rf"\b(?:{_GROUPS})\b")
-_ACTION = (
-    r"attack(?:ed|s)?|stormed|launched|deployed|sent|killed|fired|shelled|ambushed|targeted|"
-    r"raided|struck|bombed|moved|withdrew|arrived|entered|seized|captured|clashed|abducted|"
-    r"kidnapped|opened\s+fire|carried\s+out|detonated|overran|pounded|advanced|redeployed|"
-    r"reinforced|began|started|conducted|took\s+part|stationed|positioned"
+_ACTS = (  # the subject acts; a passive form makes it the target instead
+    r"attack(?:ed|s)?|stormed|launched|killed|fired|shelled|ambushed|targeted|raided|struck|"
+    r"bombed|withdrew|arrived|entered|seized|captured|clashed|abducted|kidnapped|opened\s+fire|"
+    r"carried\s+out|detonated|overran|pounded|advanced|began|started|conducted|took\s+part"
 )
+_MOVED = r"deployed|sent|moved|redeployed|reinforced|stationed|positioned|dispatched"
 _SUBJECT_RE = re.compile(
     rf"(?:^|[,;:“\"]\s*|\b(?:and|when|after|as|while|that)\s+)"
     rf"((?:(?:an?|the)\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_FORCE_NOUNS}|{_GROUPS})"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+the\s+|and\s+)?[\w'’-]+){{0,6}}?)?)"
-    rf"\s+(?:(?:have|has|had|was|were|is|are|been|be|will|would)\s+)*(?:{_ACTION})\b",
+    rf"\s+(?:(?:have|has|had|will)\s+)?(?:{_ACTS}|(?:(?:have|has|had|was|were|is|are|been|be|"
+    rf"will|would)\s+)*(?:{_MOVED}))\b",
     re.IGNORECASE,
 )
 _AGENT_RE = re.compile(
@@ -61,7 +62,7 @@ _NOT_PLACE = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|He|She|It|"
     r"They|We|This|That|Ministry|Army|Forces|Police|Government|Twitter|Facebook|Reuters|AFP|"
-    r"AP|President|Minister|General|Colonel|Governor|Kurdistan\s+24|Rudaw)\b"
+    r"AP|President|Minister|General|Colonel|Governor)\b"
 )
 
 
@@ -97,20 +98,16 @@ def _fields(text: str, label: str, context: SentenceContext | None) -> dict[str,
 
 
 def statement_fields(text: str, context: SentenceContext | None = None) -> dict[str, Any]:
-    """Speaker as named here, the source behind it from the article, and the quote."""
+    """Speaker as named here, the source behind it from the article, and the quote.
+
+    Without article context the sentence is read as an article of its own.
+    """
     if context is None:
-        found = find_speaker(text)
-        speaker = found.name if found else None
-        return {
-            "speaker": speaker,
-            "resolved_speaker": found.full if found else None,
-            "quote": extract_quote(text),
-        }
-    quote = extract_quote(text, context.in_quotation)
+        context = track_context([text])[0]
     return {
         "speaker": context.speaker,
         "resolved_speaker": context.resolved_speaker,
-        "quote": quote,
+        "quote": extract_quote(text, context.in_quotation),
     }
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from model.speakers import Speaker, find_speaker, quote_spans, quote_state_after
+from model.speakers import Speaker, find_speaker, outside_quotes, quote_state_after
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 MAX_QUOTE_RUN = 6  # a quotation open longer than this is taken as an unbalanced mark
@@ -70,11 +70,12 @@ class SentenceContext:
     def features(self) -> tuple[str, ...]:
         """Short tags for a classifier, e.g. 'ctx:in_quote', 'ctx:pronoun_said_official'."""
         tags = []
-        official = "_official" if self.speaker_official else ""
         if self.in_quotation:
-            tags.append("ctx:in_quote" + official)
+            tags.append("ctx:in_quote")
         if self.speaker_kind:
-            tags.append(f"ctx:{self.speaker_kind}_said{official}")
+            tags.append(f"ctx:{self.speaker_kind}_said")
+        if self.speaker_official:  # an official variant of each tag above
+            tags += [f"{tag}_official" for tag in tags]
         if self.prev_speaker_official:
             tags.append("ctx:prev_official")
         if self.first_person_release:
@@ -156,10 +157,7 @@ def _learn_people(
 
 def _first_person(text: str, quote_open: bool) -> bool:
     """Whether the sentence, outside any quotation, speaks as an organisation ('our forces')."""
-    outside = list(text)
-    for start, end in quote_spans(text, quote_open):
-        outside[start:end] = " " * (end - start)
-    return bool(_FIRST_PERSON_RE.search("".join(outside)))
+    return bool(_FIRST_PERSON_RE.search(outside_quotes(text, quote_open)))
 
 
 def _fill_quotation_speakers(contexts: list[SentenceContext]) -> list[SentenceContext]:
@@ -178,9 +176,8 @@ def _fill_quotation_speakers(contexts: list[SentenceContext]) -> list[SentenceCo
             for j in range(i, len(contexts))
             if j + 1 == len(contexts) or not contexts[j + 1].in_quotation
         )
-        source = (opener is not None and contexts[opener].resolved_speaker) or contexts[
-            closer
-        ].resolved_speaker
+        source = contexts[opener].resolved_speaker if opener is not None else None
+        source = source or contexts[closer].resolved_speaker
         if source:
             filled[i] = replace(ctx, resolved_speaker=source, speaker_official=is_official(source))
     return filled

@@ -17,7 +17,7 @@ _UNITS = (
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
     "ninety hundred thousand million"
 )
-_NUMWORD = r"(?:" + "|".join(_UNITS.split()) + r")"
+_NUMWORD = r"(?:" + "|".join(sorted(_UNITS.split(), key=len, reverse=True)) + r")\b"
 _WORDNUM = rf"{_NUMWORD}(?:(?:\s+and\s+|[\s-]+){_NUMWORD})*"
 _DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+(?:\.[0-9]+)?"
 _NUMBER = (

@@ -19,21 +19,25 @@ _VERBS = (
     r"claimed(?!\s+the\s+lives?)|claims(?!\s+the\s+lives?)|tweeted|tweets|noted|notes|stated|"
     r"states|warned|warns|explained|stressed|insisted|revealed|declared|wrote|posted|affirmed|"
     r"asserted|emphasi[sz]ed|acknowledged|alleged|vowed|condemned|urged|accused|pointed\s+out|"
-    r"disclosed|reiterated|quoted\s+as\s+saying|cited\s+as\s+saying|reported|reports|"
+    r"disclosed|reiterated|quoted\s+as\s+saying|cited\s+as\s+saying|reported|blamed|blames|"
+    r"accuses|documented|recorded|"
     r"called\s+(?:on|for)|expressed|pledged|promised|threatened|described|demanded|welcomed|"
     r"praised|highlighted|informed|briefed|mentioned|indicated|estimated|assured|ordered|"
-    r"appealed|rejected|dismissed|refuted|argued|recalled|reads|read|"
+    r"appealed|rejected|dismissed|refuted|argued|recalled|reads|read|condemns|urges|welcomes|"
+    r"expresses|reiterates|calls\s+(?:on|for)|deplores|regrets|stresses|reaffirms|"
+    r"(?:gave|gives|provided|offered)(?=\s+(?:no|few|little|further|more|any)\s+(?:\w+\s+)?details)|"
     r"(?:issued|released|published|put\s+out)(?=\s+(?:an?|its)\s+(?:\w+\s+)?(?:statement|"
     r"communiqu|report|video|message))"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", _I)
 _INVERTIBLE = {"said", "says", "added", "stated", "noted", "wrote", "explained", "tweeted"}
 _TAIL_RE = re.compile(r"(?:\s+[\w'’.-]+){0,8}\s*[.!?]?[\s\"”]*$")
+_REACH = 300  # characters around a speech verb that can hold its source
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{2,80}?)\s+as\s+saying\b", _I)
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+(.+)", _I)
 _TRAILING_RE = re.compile(
     r"(?:\s+(?:also|later|earlier|further|previously|separately|then|additionally|has|had|have|"
-    r"would|will|reportedly|once|recently|again|yesterday|today|"
+    r"would|will|reportedly|once|recently|again|yesterday|today|\w+ly|"
     r"on\s+[A-Z]\w+|in\s+an?\s+(?:statement|interview|press\s+conference|video|post)))+\s*$"
 )
 _LEFT_CUT_RE = re.compile(
@@ -57,7 +61,8 @@ _APPOSITIVE_RE = re.compile(
 )
 _NAME_RE = re.compile(r"(?:(?:al-|el-)?[A-Z][\w'’.-]*\s*){1,5}")
 _BAD_NP = {"who", "which", "that", "this", "there", "what", "it was", "and", "but"}
-_AUX_END = {"was", "is", "were", "are", "been", "be", "being"}
+_BAD_END = {"was", "is", "were", "are", "been", "be", "being", "and", "or", "but", "by", "of"}
+_BAD_END |= {"the", "a", "an", "to", "in", "on", "with", "for", "at", "from"}
 
 
 @dataclass(frozen=True)
@@ -139,17 +144,20 @@ def extract_speaker(text: str, open_at_start: bool = False) -> str | None:
 
 def find_speaker(text: str, open_at_start: bool = False) -> Speaker | None:
     """The named source with any appositive title ('X, a spokesman for Y, said')."""
-    outside = _outside_quotes(text, open_at_start)
+    outside = outside_quotes(text, open_at_start)
     quoted = _QUOTED_AS_RE.search(outside)
     if quoted and _valid(quoted.group(1)):
         return Speaker(_clean(quoted.group(1)))
     found = []
     for verb in _VERB_RE.finditer(outside):
-        speaker = _subject(outside[: verb.start()])
+        left = outside[max(0, verb.start() - _REACH) : verb.start()]
+        speaker = _subject(left)
         if speaker is None and verb.group().lower() in _INVERTIBLE:
-            speaker = _inverted(outside[: verb.start()], outside[verb.end() :])
+            speaker = _inverted(left, outside[verb.end() : verb.end() + _REACH])
         if speaker:
-            found.append((_TAIL_RE.match(outside, verb.end()) is not None, speaker))
+            cut_by_comma = re.search(r"[,\"”’][^,\"”’]*$", left)
+            tail = bool(cut_by_comma) and _TAIL_RE.match(outside, verb.end()) is not None
+            found.append((tail, speaker))
     if found:  # a closing attribution (', the army said.') governs the whole sentence
         return next((speaker for tail, speaker in found if tail), found[0][1])
     according = _ACCORDING_RE.search(outside)
@@ -159,7 +167,7 @@ def find_speaker(text: str, open_at_start: bool = False) -> Speaker | None:
     return None
 
 
-def _outside_quotes(text: str, open_at_start: bool) -> str:
+def outside_quotes(text: str, open_at_start: bool = False) -> str:
     """The sentence with quoted words and parentheses blanked out, offsets kept."""
     spans = quote_spans(text, open_at_start) or _single_quote_spans(text)
     spans += [m.span() for m in re.finditer(r"\([^()]*\)", text)]
@@ -183,6 +191,10 @@ def _subject(left: str) -> Speaker | None:
             return Speaker(appositive, _clean(title))
         return None
     phrase = _LEFT_CUT_RE.split(left)[-1]
+    relative = re.search(r"\s(?:who|which)\s[^,;:\"“”]*$", left)
+    if relative:  # 'a police officer who asked not to be named said'
+        head = _LEFT_CUT_RE.split(left[: relative.start()])[-1]
+        phrase = head if _valid(head) else phrase
     return Speaker(_clean(phrase)) if _valid(phrase) else None
 
 
@@ -196,6 +208,8 @@ def _inverted(left: str, right: str) -> Speaker | None:
         return None
     rest = right[len(phrase) :]
     title = _RIGHT_CUT_RE.split(rest[1:], maxsplit=1)[0].strip() if rest.startswith(",") else ""
+    if _NAME_RE.fullmatch(title):  # 'said the Special Representative, El-Ghassim Wane'
+        return Speaker(title, _clean(phrase))
     return Speaker(_clean(phrase), title if _APPOSITIVE_RE.match(title) else None)
 
 
@@ -211,4 +225,4 @@ def _valid(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 12 or not re.search(r"[^\W\d_]", phrase):
         return False
-    return phrase.strip().lower() not in _BAD_NP and words[-1].lower() not in _AUX_END
+    return phrase.strip().lower() not in _BAD_NP and words[-1].lower() not in _BAD_END

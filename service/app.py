@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import admin, observability
+from service import admin, observability, review
 from service.config import build_config
 from service.errors import register_error_handlers
 from service.holder import ModelHolder
@@ -26,6 +26,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     holder.try_load()
     app.register_blueprint(api)
     app.register_blueprint(admin.admin)
+    app.register_blueprint(review.review)
     app.before_request(lambda: admin.follow_reload_file(app))
     observability.install(app)
     register_error_handlers(app)

@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_BATCH_DOCUMENTS": 100,
     "RELOAD_FILE": None,
     "LOG_LEVEL": "INFO",
+    "FEEDBACK_DB": "artifacts/feedback.sqlite3",
 }
 INTEGERS = {"MAX_CONTENT_LENGTH", "MAX_SENTENCES", "MAX_BATCH_DOCUMENTS"}
 

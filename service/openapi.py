@@ -220,6 +220,60 @@ SPEC: dict[str, Any] = {
             {"description": "OK", "content": {"text/plain": {"schema": {"type": "string"}}}},
         ),
         "/openapi.json": get("This document", reply("OK", {"type": "object"})),
+        "/": get(
+            "Review page (HTML; its assets are under /static/)",
+            {"description": "OK", "content": {"text/html": {"schema": {"type": "string"}}}},
+        ),
+        "/v1/feedback": {
+            "post": {
+                "summary": "Store a reviewer's labels for one sentence",
+                "requestBody": {"required": True, "content": json_content(ref("FeedbackRequest"))},
+                "responses": {"201": reply("Stored", ref("Feedback"))}
+                | {str(code): ERROR for code in (400, 415, 422, 503)},
+            }
+        },
+        "/v1/feedback/export": get(
+            "Newest correction of each sentence, oldest first, as exchange-format JSON Lines",
+            {
+                "description": "One ExchangeRow per line",
+                "content": {"application/x-ndjson": {"schema": ref("ExchangeRow")}},
+            },
+            (503,),
+        ),
     },
-    "components": {"schemas": SCHEMAS},
+    "components": {
+        "schemas": SCHEMAS
+        | {
+            "FeedbackRequest": {
+                "type": "object",
+                "required": ["text", "labels", "model_version"],
+                "properties": {
+                    "text": {"type": "string", "minLength": 1},
+                    "labels": {"type": "array", "items": LABEL},
+                    "model_version": {"type": "string"},
+                    "doc_id": NULLABLE_STR,
+                    "sentence_index": {"type": ["integer", "null"], "minimum": 0},
+                },
+            },
+            "Feedback": obj(
+                {
+                    "text": {"type": "string"},
+                    "labels": {"type": "array", "items": LABEL},
+                    "model_version": {"type": "string"},
+                    "doc_id": NULLABLE_STR,
+                    "sentence_index": {"type": ["integer", "null"], "minimum": 0},
+                    "id": {"type": "integer", "minimum": 1},
+                    "created_at": {"type": "string"},
+                }
+            ),
+            "ExchangeRow": obj(
+                {
+                    "id": {"type": "string"},
+                    "doc_id": {"type": "string"},
+                    "text": {"type": "string"},
+                    "labels": {"type": "array", "items": LABEL},
+                }
+            ),
+        }
+    },
 }

@@ -20,6 +20,7 @@ from training.cli_common import (
     say,
 )
 from training.cli_extra import evaluate_claims, serve
+from training.suggest import suggest
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,13 +40,26 @@ def main() -> None:
 @click.option("--out", type=click.Path(file_okay=False), help="Write the artifact here.")
 @click.option("--seed", default=0, show_default=True, help="Random seed.")
 @click.option("--jobs", default=1, show_default=True, help="Parallel cross-validation folds.")
-def train(data: tuple[str, ...], out: str | None, seed: int, jobs: int) -> None:
+@click.option(
+    "--feedback",
+    type=click.Path(dir_okay=False),
+    help="Feedback store (SQLite) whose corrections override and extend the data.",
+)
+def train(
+    data: tuple[str, ...], out: str | None, seed: int, jobs: int, feedback: str | None
+) -> None:
     """Train on annotated sentences and write model.joblib + manifest.json."""
+    from model.feedback import merge_corrections, read_corrections
     from training.train import train_to_dir
 
+    extra: dict[str, int] = {}
     with readable_errors():
+        corrections = read_corrections(feedback) if feedback else None
         examples = load_examples(data or ["seeds"])
         say(f"loaded {len(examples)} sentences")
+        if corrections is not None:
+            examples, extra = merge_corrections(examples, corrections)
+            say(f"applied {extra['corrections']} corrections from {feedback}")
         target, manifest = train_to_dir(
             examples,
             Path(out) if out else None,
@@ -54,6 +68,7 @@ def train(data: tuple[str, ...], out: str | None, seed: int, jobs: int) -> None:
             key=os.environ.get("CLAIMTAG_SIGNING_KEY") or None,
             n_jobs=jobs,
             progress=say,
+            extra=extra,
         )
     say("cross-validated metrics (out-of-fold, grouped by article):")
     click.echo(format_report(manifest["metrics"]["cv"]))
@@ -110,3 +125,4 @@ def tag(source: str, model_path: str | None) -> None:
 
 main.add_command(serve)
 main.add_command(evaluate_claims)
+main.add_command(suggest)

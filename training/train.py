@@ -42,7 +42,7 @@ def build_inputs(examples: Sequence[Example]) -> tuple[list[Example], list[Sente
 
 def default_tagger(seed: int = 0, n_jobs: int | None = None) -> ClaimTagger:
     """The configuration that won the feature comparison (see README)."""
-    return ClaimTagger(features=SentenceFeatures(), C=4.0, cv=5, random_state=seed, n_jobs=n_jobs)
+    return ClaimTagger(features=SentenceFeatures(), C=16.0, cv=5, random_state=seed, n_jobs=n_jobs)
 
 
 def fit_tagger(
