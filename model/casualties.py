@@ -448,10 +448,12 @@ def _totals(items: list[_Item], claims: dict[int, str]) -> dict[str, Any]:
         mine = sorted(i for i, k in claims.items() if k == kind and i not in moved)
         counted = [i for i in mine if items[i].total] or [i for i in mine if not items[i].part]
         counted = counted or mine
+        total = _sum_of_rest(items, counted)
         for i in counted + (moved if kind == "killed" else []):
-            sums[kind] = (sums[kind] or 0) + items[i].count
-            approximate = approximate or items[i].approximate
-            groups.append({"count": items[i].count, "who": items[i].who, "kind": kind})
+            if i != total:
+                sums[kind] = (sums[kind] or 0) + items[i].count
+                approximate = approximate or items[i].approximate
+                groups.append({"count": items[i].count, "who": items[i].who, "kind": kind})
     if any(items[i].of_kind == "reclaimed" for i in moved):  # all the wounded died
         sums["wounded"] = sums["wounded"] or 0
     if moved and sums["wounded"] is not None:  # 'three injured, one of whom died'
@@ -459,6 +461,20 @@ def _totals(items: list[_Item], claims: dict[int, str]) -> dict[str, Any]:
             0, sums["wounded"] - sum(items[i].count for i in moved if items[i].part)
         )
     return {**sums, "approximate": approximate, "groups": groups}
+
+
+GENERIC_WHO = frozenset({"", "people", "persons", "individuals"})
+
+
+def _sum_of_rest(items: list[_Item], counted: list[int]) -> int | None:
+    """The item that is the total of all the others ('13 killed ... 10 soldiers and 3
+    civilians'), so that a total and its parts count once; None when there is none."""
+    if len(counted) < 3:
+        return None
+    whole = sum(items[i].count for i in counted)
+    return next(
+        (i for i in counted if 2 * items[i].count == whole and items[i].who in GENERIC_WHO), None
+    )
 
 
 def _died_of_wounds(items: list[_Item], claims: dict[int, str], index: int) -> bool:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# Some character that is not white space: blank text is refused with 400 empty_text.
+ARTICLE_TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": "\\S"}
+
 from model import LABELS
 
 
@@ -34,6 +37,11 @@ LABEL = {"type": "string", "enum": list(LABELS)}
 SCORES = {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}}
 NULLABLE_STR = {"type": ["string", "null"]}
 ERROR = reply("Error", ref("Error"))
+THRESHOLDS = {
+    "type": ["object", "null"],
+    "propertyNames": LABEL,
+    "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1},
+}
 
 SCHEMAS: dict[str, Any] = {
     "Error": obj({"error": obj({"code": {"type": "string"}, "message": {"type": "string"}})}),
@@ -76,13 +84,9 @@ SCHEMAS: dict[str, Any] = {
         "type": "object",
         "required": ["text"],
         "properties": {
-            "text": {"type": "string", "minLength": 1},
-            "id": {"type": "string"},
-            "thresholds": {
-                "type": "object",
-                "propertyNames": LABEL,
-                "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1},
-            },
+            "text": ARTICLE_TEXT,
+            "id": NULLABLE_STR,
+            "thresholds": THRESHOLDS,
         },
     },
     "TagResponse": obj(
@@ -104,16 +108,12 @@ SCHEMAS: dict[str, Any] = {
                     "type": "object",
                     "required": ["text"],
                     "properties": {
-                        "id": {"type": "string"},
-                        "text": {"type": "string", "minLength": 1},
+                        "id": NULLABLE_STR,
+                        "text": ARTICLE_TEXT,
                     },
                 },
             },
-            "thresholds": {
-                "type": "object",
-                "propertyNames": LABEL,
-                "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1},
-            },
+            "thresholds": THRESHOLDS,
         },
     },
     "BatchError": obj(
@@ -172,7 +172,7 @@ def post(
 ) -> dict[str, Any]:
     content = json_content(ref(body))
     if text_plain:
-        content["text/plain"] = {"schema": {"type": "string", "minLength": 1}}
+        content["text/plain"] = {"schema": ARTICLE_TEXT}
     responses = {"200": reply("OK", ref(ok))} | {str(code): ERROR for code in errors}
     return {
         "post": {
@@ -248,11 +248,15 @@ SPEC: dict[str, Any] = {
                 "type": "object",
                 "required": ["text", "labels", "model_version"],
                 "properties": {
-                    "text": {"type": "string", "minLength": 1},
+                    "text": ARTICLE_TEXT,
                     "labels": {"type": "array", "items": LABEL},
                     "model_version": {"type": "string"},
                     "doc_id": NULLABLE_STR,
-                    "sentence_index": {"type": ["integer", "null"], "minimum": 0},
+                    "sentence_index": {
+                        "type": ["integer", "null"],
+                        "minimum": 0,
+                        "maximum": 1_000_000,
+                    },
                 },
             },
             "Feedback": obj(
@@ -261,7 +265,11 @@ SPEC: dict[str, Any] = {
                     "labels": {"type": "array", "items": LABEL},
                     "model_version": {"type": "string"},
                     "doc_id": NULLABLE_STR,
-                    "sentence_index": {"type": ["integer", "null"], "minimum": 0},
+                    "sentence_index": {
+                        "type": ["integer", "null"],
+                        "minimum": 0,
+                        "maximum": 1_000_000,
+                    },
                     "id": {"type": "integer", "minimum": 1},
                     "created_at": {"type": "string"},
                 }

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -49,8 +50,13 @@ def store() -> Iterator[sqlite3.Connection]:
         yield conn
 
 
+MAX_SENTENCE_INDEX = 1_000_000
+
+
 def _optional(body: dict[str, Any], key: str, kind: type, what: str) -> Any:
     value = body.get(key)
+    if kind is int and isinstance(value, float) and value.is_integer():
+        value = int(value)  # JSON has one number type: 3.0 is the integer 3
     if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
         raise ApiError(400, "invalid_type", f"'{key}' must be {what}")
     return value
@@ -73,17 +79,22 @@ def correction_from(body: dict[str, Any]) -> Correction:
         raise ApiError(400, "missing_field", "'model_version' is required")
     _optional(body, "model_version", str, "a string")
     index = _optional(body, "sentence_index", int, "a non-negative integer")
-    if index is not None and index < 0:
-        raise ApiError(400, "invalid_type", "'sentence_index' must be a non-negative integer")
+    if index is not None and not 0 <= index <= MAX_SENTENCE_INDEX:
+        raise ApiError(
+            400,
+            "invalid_type",
+            f"'sentence_index' must be an integer from 0 to {MAX_SENTENCE_INDEX}",
+        )
     doc_id = _optional(body, "doc_id", str, "a string")
     return Correction(text, tuple(labels), version, doc_id, index)
 
 
 @review.get("/")
 def page() -> Response:
-    response = current_app.send_static_file("index.html")
-    response.headers.update(PAGE_HEADERS)
-    return response
+    # Read whole rather than streamed, so no file handle outlives an unread response.
+    folder = Path(current_app.static_folder or "static")
+    html = (folder / "index.html").read_bytes()
+    return Response(html, mimetype="text/html", headers=PAGE_HEADERS)
 
 
 @review.post("/v1/feedback")

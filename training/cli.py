@@ -19,6 +19,7 @@ from training.cli_common import (
     readable_errors,
     say,
 )
+from training.batch_cli import batch
 from training.cli_extra import evaluate_claims, serve
 from training.suggest import suggest
 
@@ -45,8 +46,18 @@ def main() -> None:
     type=click.Path(dir_okay=False),
     help="Feedback store (SQLite) whose corrections override and extend the data.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run cross-validation on this Dask cluster (tcp://HOST:8786).",
+)
 def train(
-    data: tuple[str, ...], out: str | None, seed: int, jobs: int, feedback: str | None
+    data: tuple[str, ...],
+    out: str | None,
+    seed: int,
+    jobs: int,
+    feedback: str | None,
+    scheduler: str | None,
 ) -> None:
     """Train on annotated sentences and write model.joblib + manifest.json."""
     from model.feedback import merge_corrections, read_corrections
@@ -69,6 +80,7 @@ def train(
             n_jobs=jobs,
             progress=say,
             extra=extra,
+            scheduler=scheduler,
         )
     say("cross-validated metrics (out-of-fold, grouped by article):")
     click.echo(format_report(manifest["metrics"]["cv"]))
@@ -126,3 +138,4 @@ def tag(source: str, model_path: str | None) -> None:
 main.add_command(serve)
 main.add_command(evaluate_claims)
 main.add_command(suggest)
+main.add_command(batch)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import platform
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,21 @@ def build_manifest(
     }
 
 
+@contextmanager
+def compute_backend(scheduler: str | None) -> Iterator[int | None]:
+    """Run joblib work (cross-validation folds) on a Dask cluster when given its address.
+
+    Yields the ``n_jobs`` to use: -1 on a cluster (every fold its own task), else None.
+    """
+    if not scheduler:
+        yield None
+        return
+    from distributed import Client
+
+    with Client(scheduler, timeout="20s"), joblib.parallel_config(backend="dask"):
+        yield -1
+
+
 def train_to_dir(
     examples: Sequence[Example],
     out: Path | None,
@@ -110,9 +126,15 @@ def train_to_dir(
     n_jobs: int | None = None,
     progress: Progress | None = None,
     extra: dict[str, Any] | None = None,
+    scheduler: str | None = None,
 ) -> tuple[Path, dict[str, Any]]:
-    """Train and save; without ``out`` write ``artifacts/<version>`` and repoint current."""
-    tagger, report = fit_tagger(examples, default_tagger(seed, n_jobs), progress)
+    """Train and save; without ``out`` write ``artifacts/<version>`` and repoint current.
+
+    With ``scheduler`` (a Dask address) the cross-validation folds run on that cluster.
+    """
+    with compute_backend(scheduler) as cluster_jobs:
+        jobs = cluster_jobs if cluster_jobs is not None else n_jobs
+        tagger, report = fit_tagger(examples, default_tagger(seed, jobs), progress)
     manifest = build_manifest(tagger, examples, report, seed, extra)
     target = out if out is not None else artifacts / manifest["version"]
     if progress:

@@ -7,6 +7,7 @@ downloads a browser. The screenshot lands in test-artifacts/ (git-ignored).
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+if not CHROMIUM.exists() and os.environ.get("CLAIMTAG_REQUIRE_BROWSER"):
+    pytest.fail(f"{CHROMIUM} is absent and CLAIMTAG_REQUIRE_BROWSER is set", pytrace=False)
 if not CHROMIUM.exists():
     pytest.skip(
         f"{CHROMIUM} is absent: apt-get install -y chromium to run the browser test",

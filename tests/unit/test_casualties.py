@@ -36,6 +36,17 @@ def test_a_total_and_its_parts_count_once(text: str) -> None:
     assert figures(text)[0] == 13
 
 
+def test_a_headline_total_and_a_later_breakdown_count_once() -> None:
+    text = "Nine killed in raids on Tuesday: gunmen killed six soldiers and three villagers."
+    found = extract_casualties(text)
+    assert found["killed"] == 9
+    assert [g["who"] for g in found["groups"]] == ["soldiers", "villagers"]
+
+
+def test_groups_that_happen_to_add_up_are_all_counted() -> None:
+    assert figures("Four soldiers, two police officers and two civilians were killed.")[0] == 8
+
+
 def test_parts_count_when_no_total_is_given() -> None:
     assert figures("Among the dead were three soldiers and a civilian.")[0] == 4
 
