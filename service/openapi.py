@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-# Some character that is not white space: blank text is refused with 400 empty_text.
-ARTICLE_TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": "\\S"}
-
 from model import LABELS
 
 
@@ -36,6 +33,8 @@ def reply(description: str, schema: dict[str, Any]) -> dict[str, Any]:
 LABEL = {"type": "string", "enum": list(LABELS)}
 SCORES = {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}}
 NULLABLE_STR = {"type": ["string", "null"]}
+# Some character that is not white space: blank text is refused with 400 empty_text.
+ARTICLE_TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": "\\S"}
 ERROR = reply("Error", ref("Error"))
 THRESHOLDS = {
     "type": ["object", "null"],

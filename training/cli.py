@@ -11,6 +11,7 @@ import click
 
 from model.data import load_examples
 from model.metrics import format_report
+from training.batch_cli import batch
 from training.cli_common import (
     DEFAULT_ARTIFACTS,
     CliError,
@@ -19,7 +20,6 @@ from training.cli_common import (
     readable_errors,
     say,
 )
-from training.batch_cli import batch
 from training.cli_extra import evaluate_claims, serve
 from training.suggest import suggest
 
