@@ -80,5 +80,6 @@ def test_no_server_error_and_every_response_conforms(api_schema: Any) -> None:
 def test_fuzzing_sent_enough_requests() -> None:
     if not SENT:
         pytest.skip("the fuzzing test did not run in this session")
+    print(f"\nfuzzing sent {sum(SENT.values())} requests: {SENT}")
     floor = min(1000, 6 * EXAMPLES)  # operations with a body: 4, each in two modes
     assert sum(SENT.values()) >= floor, SENT
