@@ -51,6 +51,22 @@ def best_threshold(y_true: np.ndarray, proba: np.ndarray) -> float:
     return float(near[np.argmin(np.abs(near - 0.5))])
 
 
+def top_evidence(
+    data: np.ndarray, idx: np.ndarray, coef: np.ndarray, names: np.ndarray, top: int = 5
+) -> list[dict[str, Any]]:
+    """The readable features (not character n-grams) that raised one row's score most."""
+    contrib = data * coef[idx]
+    items: list[dict[str, Any]] = []
+    for k in np.argsort(-contrib):
+        if contrib[k] <= 0 or len(items) >= top:
+            break
+        kind, _, term = str(names[idx[k]]).partition(":")
+        if kind != "c":
+            weight = round(float(contrib[k]), 4)
+            items.append({"feature": term, "kind": KINDS.get(kind, kind), "weight": weight})
+    return items
+
+
 class ClaimTagger(ClassifierMixin, BaseEstimator):
     """Predicts which of ``labels`` a sentence carries, with per-label thresholds."""
 
@@ -127,22 +143,8 @@ class ClaimTagger(ClassifierMixin, BaseEstimator):
             row = matrix.getrow(i)
             per_label = {}
             for label, model in zip(self.labels, self.estimators_, strict=True):
-                contrib = row.data * model.coef_[0, row.indices]
-                order = np.argsort(-contrib)
-                items: list[dict[str, Any]] = []
-                for k in order:
-                    name = str(self.feature_names_[row.indices[k]])
-                    kind, _, term = name.partition(":")
-                    if contrib[k] <= 0 or len(items) >= top:
-                        break
-                    if kind != "c":
-                        items.append(
-                            {
-                                "feature": term,
-                                "kind": KINDS.get(kind, kind),
-                                "weight": round(float(contrib[k]), 4),
-                            }
-                        )
-                per_label[label] = items
+                per_label[label] = top_evidence(
+                    row.data, row.indices, model.coef_[0], self.feature_names_, top
+                )
             out.append(per_label)
         return out

@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import scipy.sparse as sp
 
-from model.classifier import KINDS
+from model.classifier import top_evidence
 from model.context import SentenceContext
 from model.features import SentenceInput
 from model.persistence import ArtifactError, load_artifact, verify_artifact
@@ -181,25 +181,6 @@ def cached_model(model_dir: str, sha256: str) -> Any:
         return _MODELS[(model_dir, sha256)]
 
 
-def _evidence(data: np.ndarray, idx: np.ndarray, coef: np.ndarray, names: np.ndarray) -> list:
-    """The same top-5 readable features as ``ClaimTagger.explain`` for one row and label."""
-    contrib = data * coef[idx]
-    items: list[dict[str, Any]] = []
-    for k in np.argsort(-contrib):
-        kind, _, term = str(names[idx[k]]).partition(":")
-        if contrib[k] <= 0 or len(items) >= 5:
-            break
-        if kind != "c":
-            items.append(
-                {
-                    "feature": term,
-                    "kind": KINDS.get(kind, kind),
-                    "weight": round(float(contrib[k]), 4),
-                }
-            )
-    return items
-
-
 def _prepare(text: str) -> tuple[list[Segment], list[SentenceContext], list[SentenceInput]]:
     """Segments, their article context and classifier inputs, as ``tag_article`` makes them."""
     segs = segment(text)
@@ -218,7 +199,7 @@ def _article_rows(
         lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
         data, idx = matrix.data[lo:hi], matrix.indices[lo:hi]
         evidence = {
-            lab: _evidence(data, idx, est.coef_[0], model.feature_names_)
+            lab: top_evidence(data, idx, est.coef_[0], model.feature_names_)
             for j, (lab, est) in enumerate(zip(labels, model.estimators_, strict=True))
             if proba[i, j] >= limits[j]
         }

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 from flask.testing import FlaskClient
 
-from model.persistence import MANIFEST_FILE, MODEL_FILE
+from model.persistence import MODEL_FILE
+from tests.live import versioned
 from tests.service.conftest import ADMIN
 
 AUTH = {"Authorization": f"Bearer {ADMIN}"}
-
-
-def new_version(src: Path, dst: Path, version: str) -> Path:
-    shutil.copytree(src, dst)
-    manifest = json.loads((dst / MANIFEST_FILE).read_text())
-    manifest["version"] = version
-    (dst / MANIFEST_FILE).write_text(json.dumps(manifest))
-    return dst
 
 
 def test_reload_without_token_is_401(client: FlaskClient) -> None:
@@ -46,7 +37,7 @@ def test_reload_is_disabled_without_admin_token(tiny_artifact: Path) -> None:
 def test_reload_swaps_in_a_verified_model(
     client: FlaskClient, tiny_artifact: Path, tmp_path: Path
 ) -> None:
-    target = new_version(tiny_artifact, tmp_path / "v2", "v2-test")
+    target = versioned(tiny_artifact, tmp_path / "v2", "v2-test")
     resp = client.post("/v1/admin/reload", json={"model_dir": str(target)}, headers=AUTH)
     assert resp.status_code == 200, resp.get_json()
     assert resp.get_json()["version"] == "v2-test"
@@ -57,7 +48,7 @@ def test_tampered_artifact_is_refused_and_old_model_keeps_serving(
     client: FlaskClient, tiny_artifact: Path, tmp_path: Path
 ) -> None:
     before = client.get("/v1/model").get_json()["version"]
-    target = new_version(tiny_artifact, tmp_path / "bad", "bad-version")
+    target = versioned(tiny_artifact, tmp_path / "bad", "bad-version")
     with (target / MODEL_FILE).open("ab") as fh:
         fh.write(b"tampered")
     resp = client.post("/v1/admin/reload", json={"model_dir": str(target)}, headers=AUTH)
