@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS feedback (
     sentence_index INTEGER
 )
 """
+MAX_SENTENCE_INDEX = 1_000_000  # far above any article; keeps SQLite integers in range
 COLUMNS = "id, created_at, text, labels, model_version, doc_id, sentence_index"
 
 

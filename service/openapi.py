@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from model import LABELS
+from model.feedback import MAX_SENTENCE_INDEX
 
 
 def ref(name: str) -> dict[str, str]:
@@ -36,6 +37,13 @@ NULLABLE_STR = {"type": ["string", "null"]}
 # Some character that is not white space: blank text is refused with 400 empty_text.
 ARTICLE_TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": "\\S"}
 ERROR = reply("Error", ref("Error"))
+FEEDBACK_FIELDS: dict[str, Any] = {
+    "text": ARTICLE_TEXT,
+    "labels": {"type": "array", "items": LABEL},
+    "model_version": {"type": "string"},
+    "doc_id": NULLABLE_STR,
+    "sentence_index": {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_SENTENCE_INDEX},
+}
 THRESHOLDS = {
     "type": ["object", "null"],
     "propertyNames": LABEL,
@@ -246,32 +254,11 @@ SPEC: dict[str, Any] = {
             "FeedbackRequest": {
                 "type": "object",
                 "required": ["text", "labels", "model_version"],
-                "properties": {
-                    "text": ARTICLE_TEXT,
-                    "labels": {"type": "array", "items": LABEL},
-                    "model_version": {"type": "string"},
-                    "doc_id": NULLABLE_STR,
-                    "sentence_index": {
-                        "type": ["integer", "null"],
-                        "minimum": 0,
-                        "maximum": 1_000_000,
-                    },
-                },
+                "properties": FEEDBACK_FIELDS,
             },
             "Feedback": obj(
-                {
-                    "text": {"type": "string"},
-                    "labels": {"type": "array", "items": LABEL},
-                    "model_version": {"type": "string"},
-                    "doc_id": NULLABLE_STR,
-                    "sentence_index": {
-                        "type": ["integer", "null"],
-                        "minimum": 0,
-                        "maximum": 1_000_000,
-                    },
-                    "id": {"type": "integer", "minimum": 1},
-                    "created_at": {"type": "string"},
-                }
+                FEEDBACK_FIELDS
+                | {"id": {"type": "integer", "minimum": 1}, "created_at": {"type": "string"}}
             ),
             "ExchangeRow": obj(
                 {

@@ -19,6 +19,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from model import LABELS
 from model.feedback import (
+    MAX_SENTENCE_INDEX,
     Correction,
     FeedbackError,
     add_correction,
@@ -48,9 +49,6 @@ def store() -> Iterator[sqlite3.Connection]:
         raise ApiError(503, "feedback_unavailable", f"feedback store unavailable: {exc}") from None
     with closing(conn):
         yield conn
-
-
-MAX_SENTENCE_INDEX = 1_000_000
 
 
 def _optional(body: dict[str, Any], key: str, kind: type, what: str) -> Any:
